@@ -1,0 +1,1 @@
+"""The shipped model folders (installed as the package ``zuofeng_nlp._models``)."""

@@ -1,0 +1,216 @@
+"""The shipped model: TF-IDF + linear heads, scored with numpy alone.
+
+A model is a folder with ``weights.npz`` (arrays only, loaded with ``allow_pickle=False``)
+and ``meta.json`` (vocabulary, labels, thresholds, versions, corpus hash, SHA-256 of the
+weights). Loading one never runs code from the file. Training (scikit-learn) is in train.py.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import warnings
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from .errors import ModelError
+from .features import sentence_features
+from .structure import Document, Sentence
+from .taxonomy import CAUSES, PROBLEMS, ROLES, ROLES_WITH_CAUSES, ROLES_WITH_PROBLEMS
+
+FORMAT_VERSION = 1
+WEIGHTS_FILE = "weights.npz"
+META_FILE = "meta.json"
+DEFAULT_MODEL_NAME = "zuofeng-base"
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """What the model says of one sentence."""
+    role: str
+    role_score: float
+    problems: tuple[tuple[str, float], ...]
+    causes: tuple[tuple[str, float], ...]
+
+
+@dataclass
+class LinearHead:
+    """Weights of one linear classifier over the shared feature space.
+
+    ``kind`` is ``"softmax"`` (one label, e.g. role) or ``"sigmoid"`` (independent labels with
+    per-label ``thresholds``).
+    """
+    labels: tuple[str, ...]
+    coef: np.ndarray          # (n_labels, n_features)
+    intercept: np.ndarray     # (n_labels,)
+    kind: str
+    thresholds: np.ndarray | None = None
+
+    def scores(self, indices: np.ndarray, values: np.ndarray) -> np.ndarray:
+        logits = self.coef[:, indices] @ values + self.intercept
+        if self.kind == "softmax":
+            z = np.exp(logits - logits.max())
+            return z / z.sum()
+        return 1.0 / (1.0 + np.exp(-logits))
+
+
+class Model:
+    """Vocabulary + idf + three linear heads (role, problems, causes)."""
+
+    def __init__(self, vocabulary: dict[str, int], idf: np.ndarray, heads: dict[str, LinearHead],
+                 meta: dict):
+        self.vocabulary = vocabulary
+        self.idf = idf
+        self.heads = heads
+        self.meta = meta
+
+    @property
+    def name(self) -> str:
+        return self.meta.get("name", DEFAULT_MODEL_NAME)
+
+    @property
+    def version(self) -> str:
+        return self.meta.get("version", "0")
+
+    # -- scoring -----------------------------------------------------------------------
+    def vectorize(self, features: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Sparse TF-IDF vector (indices, values): sublinear tf, smooth idf, l2 norm (as scikit-learn)."""
+        counts = Counter(f for f in features if f in self.vocabulary)
+        if not counts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        idx = np.fromiter((self.vocabulary[f] for f in counts), dtype=np.int64, count=len(counts))
+        tf = np.fromiter((1.0 + math.log(c) for c in counts.values()), dtype=np.float64, count=len(counts))
+        vals = tf * self.idf[idx]
+        norm = math.sqrt(float(vals @ vals))
+        return idx, vals / norm if norm else vals
+
+    def head_scores(self, features: list[str]) -> dict[str, np.ndarray]:
+        idx, vals = self.vectorize(features)
+        return {name: head.scores(idx, vals) for name, head in self.heads.items()}
+
+    def predict_features(self, features: list[str]) -> Prediction:
+        s = self.head_scores(features)
+        role_head = self.heads["role"]
+        best = int(np.argmax(s["role"]))
+        role = role_head.labels[best]
+        problems = causes = ()
+        if role in ROLES_WITH_PROBLEMS:
+            problems = _above(self.heads["problems"], s["problems"])
+        if role in ROLES_WITH_CAUSES:
+            causes = _above(self.heads["causes"], s["causes"])
+        return Prediction(role, float(s["role"][best]), problems, causes)
+
+    def predict_sentence(self, sentence: Sentence, has_findings_section: bool = False,
+                         with_context: bool = True) -> Prediction:
+        return self.predict_features(sentence_features(sentence, has_findings_section, with_context))
+
+    def predict_document(self, doc: Document) -> list[Prediction]:
+        has_findings = doc.has_findings_section
+        return [self.predict_sentence(s, has_findings) for s in doc.sentences]
+
+    # -- saving ------------------------------------------------------------------------
+    def save(self, folder: str | Path) -> Path:
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        arrays = {"idf": self.idf}
+        for name, head in self.heads.items():
+            arrays[f"{name}.coef"] = head.coef
+            arrays[f"{name}.intercept"] = head.intercept
+            if head.thresholds is not None:
+                arrays[f"{name}.thresholds"] = head.thresholds
+        weights = folder / WEIGHTS_FILE
+        tmp = weights.with_suffix(".tmp.npz")
+        np.savez_compressed(tmp, **arrays)
+        tmp.replace(weights)
+        meta = dict(self.meta)
+        meta.update(format=FORMAT_VERSION,
+                    heads={n: {"labels": list(h.labels), "kind": h.kind} for n, h in self.heads.items()},
+                    vocabulary=sorted(self.vocabulary, key=self.vocabulary.__getitem__),
+                    weights_sha256=sha256_file(weights))
+        (folder / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=0), encoding="utf-8")
+        return folder
+
+
+def _above(head: LinearHead, scores: np.ndarray) -> tuple[tuple[str, float], ...]:
+    return tuple((label, float(sc)) for label, sc, th in zip(head.labels, scores, head.thresholds)
+                 if sc >= th)
+
+
+def sha256_file(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def default_model_dir() -> Path:
+    """The shipped model: installed as package data, or models/ of a source checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_models" / DEFAULT_MODEL_NAME, here.parent / "models" / DEFAULT_MODEL_NAME):
+        if (candidate / META_FILE).exists():
+            return candidate
+    try:
+        from importlib import resources
+        candidate = Path(str(resources.files("zuofeng_nlp._models"))) / DEFAULT_MODEL_NAME
+        if (candidate / META_FILE).exists():
+            return candidate
+    except (ModuleNotFoundError, TypeError):
+        pass
+    raise ModelError("the shipped model is missing; reinstall zuofeng_nlp or run 'python -m zuofeng_nlp train'")
+
+
+def load_model(path: str | Path | None = None) -> Model:
+    """Load a model folder (default: the shipped one). Refuses damaged or foreign files."""
+    if path is None:
+        return _load_default()
+    return _load(Path(path))
+
+
+@lru_cache(maxsize=1)
+def _load_default() -> Model:
+    return _load(default_model_dir())
+
+
+def _load(folder: Path) -> Model:
+    if folder.is_file() and folder.name == META_FILE:
+        folder = folder.parent
+    meta_path, weights_path = folder / META_FILE, folder / WEIGHTS_FILE
+    if not meta_path.exists() or not weights_path.exists():
+        raise ModelError(f"{folder}: not a zuofeng_nlp model folder (expected {META_FILE} and {WEIGHTS_FILE})")
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as e:
+        raise ModelError(f"{meta_path}: unreadable model metadata ({e})") from None
+    if meta.get("format") != FORMAT_VERSION:
+        raise ModelError(f"{folder}: expected model format {FORMAT_VERSION}, got {meta.get('format')!r}; retrain it")
+    if sha256_file(weights_path) != meta.get("weights_sha256"):
+        raise ModelError(f"{weights_path}: SHA-256 does not match the one recorded in {META_FILE}; the file was changed or damaged")
+    expected = {"role": ROLES, "problems": PROBLEMS, "causes": CAUSES}
+    for name, labels in expected.items():
+        got = tuple(meta.get("heads", {}).get(name, {}).get("labels", ()))
+        if set(got) != set(labels):
+            raise ModelError(f"{folder}: head {name!r} expected labels {labels}, got {got}")
+    try:
+        with np.load(weights_path, allow_pickle=False) as z:
+            arrays = {k: z[k] for k in z.files}
+    except (ValueError, OSError) as e:
+        raise ModelError(f"{weights_path}: unreadable weights ({e})") from None
+    vocabulary = {term: i for i, term in enumerate(meta["vocabulary"])}
+    heads = {}
+    for name, info in meta["heads"].items():
+        heads[name] = LinearHead(tuple(info["labels"]), arrays[f"{name}.coef"], arrays[f"{name}.intercept"],
+                                 info["kind"], arrays.get(f"{name}.thresholds"))
+    _warn_on_version_mismatch(meta)
+    return Model(vocabulary, arrays["idf"], heads, meta)
+
+
+def _warn_on_version_mismatch(meta: dict) -> None:
+    try:
+        import jieba
+    except ImportError:
+        return
+    trained = meta.get("libraries", {}).get("jieba")
+    if trained and trained != jieba.__version__:
+        warnings.warn(f"model trained with jieba {trained}, running with {jieba.__version__}: tokens and scores may differ",
+                      stacklevel=3)
