@@ -2,7 +2,15 @@
 import subprocess
 import sys
 
-from zuofeng_nlp.tokenizer import get_tokenizer, tokenize, userdict_terms
+from pathlib import Path
+
+import pytest
+
+from zuofeng_nlp.corpus import read_corpus
+from zuofeng_nlp.features import sentence_body
+from zuofeng_nlp.tokenizer import get_tokenizer, segmenter_for, tokenize, userdict_terms
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_dictionary_is_large_enough():
@@ -34,3 +42,38 @@ def test_silent_and_cached_per_user(tmp_path):
         assert done.stderr == ""
         assert done.stdout.strip() == "['文山会海']"
     assert list((tmp_path / "cache").glob("jieba*.cache"))
+
+
+@pytest.fixture(scope="module")
+def sqlite_segmenter(tmp_path_factory):
+    """A segmenter on the SQLite prefix dictionary, even though the full tokenizer is loaded."""
+    import zuofeng_nlp.tokenizer as t
+    get_tokenizer()
+    original = t.full_tokenizer_loaded
+    t.full_tokenizer_loaded = lambda: False
+    try:
+        yield t.segmenter_for
+    finally:
+        t.full_tokenizer_loaded = original
+
+
+def test_sqlite_dictionary_gives_the_same_tokens_on_the_whole_corpus(sqlite_segmenter):
+    for doc in read_corpus(ROOT / "corpus"):
+        bodies = [sentence_body(doc.text[s.start:s.end]) for s in doc.sentences]
+        segment = sqlite_segmenter(bodies)
+        assert segment is not tokenize
+        for body in bodies:
+            assert segment(body) == tokenize(body), body
+
+
+@pytest.mark.parametrize("text", [
+    "", "ABC123 abc，。", "中华人民共和国国务院办公厅关于进一步优化营商环境降低市场主体制度性交易成本的意见",
+    "乒乓球拍卖完了", "他说：“踢皮球、打官腔！”1.5倍 100% e-mail", "𠀀𠀁罕见字与常用字混排",
+])
+def test_sqlite_dictionary_gives_the_same_tokens_on_odd_text(sqlite_segmenter, text):
+    assert sqlite_segmenter([text])(text) == tokenize(text)
+
+
+def test_the_full_tokenizer_is_used_once_loaded():
+    get_tokenizer()
+    assert segmenter_for(["部分干部办事拖沓"]) is tokenize

@@ -14,7 +14,7 @@ from importlib import resources
 
 from .structure import Sentence, strip_marker
 from .taxonomy import CAUSES, PROBLEMS
-from .tokenizer import tokenize
+from .tokenizer import Segment, tokenize
 
 CONTEXT_PREFIX = "x:"
 _PUNCT = re.compile(r"^[\W_]+$")
@@ -72,10 +72,15 @@ def _length_bucket(n: int) -> str:
     return "long"
 
 
-def text_features(text: str) -> list[str]:
+def sentence_body(text: str) -> str:
+    """The normalised text the features are computed from (numbering stripped)."""
+    return normalize(strip_marker(text)) or normalize(text)
+
+
+def text_features(text: str, segment: Segment = tokenize) -> list[str]:
     """Features of the sentence text alone."""
-    body = normalize(strip_marker(text)) or normalize(text)
-    words = [w for w in tokenize(body) if not _PUNCT.match(w)]
+    body = sentence_body(text)
+    words = [w for w in segment(body) if not _PUNCT.match(w)]
     feats = ["w:" + w for w in words]
     feats += ["b:" + a + "_" + b for a, b in zip(words, words[1:])]
     chars = re.sub(r"[\W_]+", "|", body)
@@ -113,9 +118,10 @@ def context_features(sentence: Sentence, has_findings_section: bool) -> list[str
     return feats
 
 
-def sentence_features(sentence: Sentence, has_findings_section: bool, with_context: bool = True) -> list[str]:
+def sentence_features(sentence: Sentence, has_findings_section: bool, with_context: bool = True,
+                      segment: Segment = tokenize) -> list[str]:
     """All features of one sentence; ``with_context=False`` describes it as if given alone."""
-    feats = text_features(sentence.text) + shape_features(sentence)
+    feats = text_features(sentence.text, segment) + shape_features(sentence)
     if with_context:
         feats += context_features(sentence, has_findings_section)
     return feats

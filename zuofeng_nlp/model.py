@@ -18,7 +18,8 @@ from pathlib import Path
 import numpy as np
 
 from .errors import ModelError
-from .features import sentence_features
+from .features import sentence_body, sentence_features
+from .tokenizer import segmenter_for
 from .structure import Document, Sentence
 from .taxonomy import CAUSES, PROBLEMS, ROLES, ROLES_WITH_CAUSES, ROLES_WITH_PROBLEMS
 
@@ -106,11 +107,13 @@ class Model:
 
     def predict_sentence(self, sentence: Sentence, has_findings_section: bool = False,
                          with_context: bool = True) -> Prediction:
-        return self.predict_features(sentence_features(sentence, has_findings_section, with_context))
+        segment = segmenter_for([sentence_body(sentence.text)])
+        return self.predict_features(sentence_features(sentence, has_findings_section, with_context, segment))
 
     def predict_document(self, doc: Document) -> list[Prediction]:
         has_findings = doc.has_findings_section
-        return [self.predict_sentence(s, has_findings) for s in doc.sentences]
+        segment = segmenter_for(sentence_body(s.text) for s in doc.sentences)
+        return [self.predict_features(sentence_features(s, has_findings, segment=segment)) for s in doc.sentences]
 
     # -- saving ------------------------------------------------------------------------
     def save(self, folder: str | Path) -> Path:

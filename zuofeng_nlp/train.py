@@ -11,13 +11,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from .corpus import GoldSentence, LabeledDocument
+from .errors import DataError
 from .features import sentence_features
 from .model import DEFAULT_MODEL_NAME, LinearHead, Model
 from .structure import Document, Sentence, looks_like_heading, marker_level, split_document
 from .taxonomy import CAUSES, PROBLEMS, ROLES, ROLES_WITH_CAUSES, ROLES_WITH_PROBLEMS
 
 #: Settings chosen by grouped cross-validation over corpus reports (see MODEL_CARD.md).
-DEFAULT_PARAMS = {"role_C": 10.0, "problems_C": 10.0, "causes_C": 10.0, "min_df": 2}
+DEFAULT_PARAMS = {"role_C": 10.0, "role_balanced": False, "problems_C": 10.0, "causes_C": 10.0, "min_df": 2}
 CV_FOLDS = 5
 
 
@@ -28,6 +29,7 @@ class Example:
     problems: tuple[str, ...]
     causes: tuple[str, ...]
     group: str
+    document: str
     with_context: bool
 
 
@@ -62,6 +64,15 @@ def gold_sentence(doc: LabeledDocument, gold: GoldSentence, structure: Document,
                     parent_section=best.parent_section)
 
 
+def writer_group(doc: LabeledDocument) -> str:
+    """The CV group of a document: its writer (``"writer"`` field, else the id prefix before "-").
+
+    Grouping by writer, not only by document, makes cross-validation measure what matters: how the
+    model reads reports written by someone whose style it has never seen.
+    """
+    return str(doc.meta.get("writer") or doc.id.split("-", 1)[0])
+
+
 def examples_from(docs: list[LabeledDocument], both_views: bool = True) -> list[Example]:
     """One example per gold sentence in its report context, plus (``both_views``) the sentence alone."""
     out = []
@@ -73,7 +84,7 @@ def examples_from(docs: list[LabeledDocument], both_views: bool = True) -> list[
             views = (True, False) if both_views and len(doc.sentences) > 1 else (len(doc.sentences) > 1,)
             for with_context in views:
                 out.append(Example(sentence_features(sent, has_findings, with_context), gold.role,
-                                   gold.problems, gold.causes, doc.id, with_context))
+                                   gold.problems, gold.causes, writer_group(doc), doc.id, with_context))
     return out
 
 
@@ -106,7 +117,7 @@ def fit(examples: list[Example], params: dict) -> Fitted:
     """Fit the vectorizer and the three heads on ``examples``."""
     vec = _vectorizer(params["min_df"])
     X = vec.fit_transform([e.features for e in examples])
-    role = _logreg(params["role_C"], True).fit(X, [e.role for e in examples])
+    role = _logreg(params["role_C"], params["role_balanced"]).fit(X, [e.role for e in examples])
     prob_rows, cause_rows = _subsets(examples)
     problems = [_fit_binary(X[prob_rows], [label in examples[i].problems for i in prob_rows], params["problems_C"])
                 for label in PROBLEMS]
@@ -156,11 +167,15 @@ def best_thresholds(proba: np.ndarray, gold: np.ndarray) -> np.ndarray:
 
 
 def cross_validate(docs: list[LabeledDocument], params: dict, folds: int = CV_FOLDS) -> dict:
-    """Grouped K-fold over documents: out-of-fold predictions, tuned thresholds and scores."""
+    """K-fold grouped by writer: out-of-fold predictions, tuned thresholds and scores."""
     from sklearn.model_selection import GroupKFold
 
     examples = examples_from(docs)
     groups = [e.group for e in examples]
+    if len(set(groups)) < folds:  # too few writers: fall back to documents
+        groups = [e.document for e in examples]
+    if len(set(groups)) < folds:
+        raise DataError(f"cross-validation needs at least {folds} documents, got {len(set(groups))}; use --no-cv")
     n = len(examples)
     role_p = np.zeros((n, len(ROLES)))
     prob_p = np.zeros((n, len(PROBLEMS)))
