@@ -144,13 +144,22 @@ def test_train_and_evaluate_on_users_data(capsys, tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a.jsonl").write_text(data.read_text(encoding="utf-8"), encoding="utf-8")
-    code, _, err = run(["train", "--corpus", str(corpus), "--out", str(tmp_path / "m"), "--no-cv"], capsys)
+    estimator = tmp_path / "est.joblib"
+    code, _, err = run(["train", "--corpus", str(corpus), "--out", str(tmp_path / "m"), "--no-cv",
+                        "--save-estimator", str(estimator)], capsys)
     assert code == 0, err
     assert (tmp_path / "m" / "MODEL_CARD.md").exists()
     code, out, _ = run(["evaluate", str(data), "--model", str(tmp_path / "m")], capsys)
     assert code == 0
     assert out.startswith("documents 6  sentences 54")
     assert "role confusion" in out
+    # the joblib estimator is a pickle: refused unless trusted, then it reads exactly like the folder
+    code, _, err = run(["classify", str(EXAMPLE), "--model", str(estimator)], capsys)
+    assert code == 1 and "--trust-model" in err and err.count("\n") == 1
+    code, from_pickle, _ = run(["classify", str(EXAMPLE), "-f", "json", "--model", str(estimator), "--trust-model"], capsys)
+    code2, from_folder, _ = run(["classify", str(EXAMPLE), "-f", "json", "--model", str(tmp_path / "m")], capsys)
+    assert code == code2 == 0
+    assert json.loads(from_pickle)["sentences"] == json.loads(from_folder)["sentences"]
 
 
 def test_evaluate_bad_file(capsys, tmp_path):

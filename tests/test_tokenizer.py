@@ -34,32 +34,47 @@ def test_jieba_global_tokenizer_is_untouched():
 
 
 def test_silent_and_cached_per_user(tmp_path):
-    env = {"ZUOFENG_CACHE": str(tmp_path / "cache"), "PATH": "", "HOME": str(tmp_path)}
-    code = "from zuofeng_nlp.tokenizer import tokenize; print(tokenize('文山会海'))"
+    env = {"ZUOFENG_CACHE": str(tmp_path / "cache"), "PATH": "", "HOME": str(tmp_path), "ZUOFENG_TOKENIZER": "jieba"}
+    code = ("from zuofeng_nlp.tokenizer import tokenize, segmenter_for; "
+            "print(segmenter_for(['文山会海'])('文山会海'), tokenize('文山会海'))")
     for _ in range(2):  # the first run builds the cache, the second loads it
         done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
         assert done.returncode == 0, done.stderr
         assert done.stderr == ""
-        assert done.stdout.strip() == "['文山会海']"
+        assert done.stdout.strip() == "['文山会海'] ['文山会海']"
     assert list((tmp_path / "cache").glob("jieba*.cache"))
+    assert list((tmp_path / "cache").glob("prefix-dict-*.sqlite"))
 
 
 @pytest.fixture(scope="module")
-def sqlite_segmenter(tmp_path_factory):
+def python_jieba():
+    """Force the Python jieba backend (rjieba may be installed)."""
+    import os
+    saved = os.environ.get("ZUOFENG_TOKENIZER")
+    os.environ["ZUOFENG_TOKENIZER"] = "jieba"
+    yield
+    if saved is None:
+        del os.environ["ZUOFENG_TOKENIZER"]
+    else:
+        os.environ["ZUOFENG_TOKENIZER"] = saved
+
+
+@pytest.fixture
+def sqlite_segmenter(python_jieba, monkeypatch):
     """A segmenter on the SQLite prefix dictionary, even though the full tokenizer is loaded."""
     import zuofeng_nlp.tokenizer as t
     get_tokenizer()
-    original = t.full_tokenizer_loaded
-    t.full_tokenizer_loaded = lambda: False
-    try:
-        yield t.segmenter_for
-    finally:
-        t.full_tokenizer_loaded = original
+    monkeypatch.setattr(t, "full_tokenizer_loaded", lambda: False)
+    return t.segmenter_for
 
 
-def test_sqlite_dictionary_gives_the_same_tokens_on_the_whole_corpus(sqlite_segmenter):
-    for doc in read_corpus(ROOT / "corpus"):
-        bodies = [sentence_body(doc.text[s.start:s.end]) for s in doc.sentences]
+@pytest.fixture(scope="module")
+def corpus_bodies():
+    return [[sentence_body(d.text[s.start:s.end]) for s in d.sentences] for d in read_corpus(ROOT / "corpus")]
+
+
+def test_sqlite_dictionary_gives_the_same_tokens_on_the_whole_corpus(sqlite_segmenter, corpus_bodies):
+    for bodies in corpus_bodies:
         segment = sqlite_segmenter(bodies)
         assert segment is not tokenize
         for body in bodies:
@@ -74,6 +89,14 @@ def test_sqlite_dictionary_gives_the_same_tokens_on_odd_text(sqlite_segmenter, t
     assert sqlite_segmenter([text])(text) == tokenize(text)
 
 
-def test_the_full_tokenizer_is_used_once_loaded():
+def test_rjieba_gives_the_same_tokens_on_the_whole_corpus(python_jieba, corpus_bodies):
+    pytest.importorskip("rjieba")
+    from zuofeng_nlp.tokenizer import _rjieba_cut
+    cut = _rjieba_cut()
+    different = [b for bodies in corpus_bodies for b in bodies if cut(b) != tokenize(b)]
+    assert different == []
+
+
+def test_the_full_tokenizer_is_used_once_loaded(python_jieba):
     get_tokenizer()
     assert segmenter_for(["部分干部办事拖沓"]) is tokenize

@@ -80,8 +80,10 @@ def from_authored(record: dict, where: str) -> LabeledDocument:
             start, end = offset, offset + len(sent_text)
             offset = end
             s, e = index_map[start], index_map[end]
-            while e > s and wrapped[e - 1] == "\n":
+            while e > s and wrapped[e - 1].isspace():  # a sentence span never starts or ends in white space
                 e -= 1
+            while s < e and wrapped[s].isspace():
+                s += 1
             sentences.append(_gold(role, problems, causes, pos + s, pos + e, f"{where} p{p_i} s{s_i}"))
         text_parts.append(wrapped)
         pos += len(wrapped)

@@ -72,9 +72,15 @@ def _length_bucket(n: int) -> str:
     return "long"
 
 
+#: Runs of digits and Latin letters (dates, numbers, file names) become one placeholder character:
+#: their spelling carries no category, and jieba and rjieba split such runs differently.
+_ALNUM_RUN = re.compile(r"[0-9a-z][0-9a-z.\-_%+#&/:]*")
+
+
 def sentence_body(text: str) -> str:
-    """The normalised text the features are computed from (numbering stripped)."""
-    return normalize(strip_marker(text)) or normalize(text)
+    """The normalised text the features are computed from (numbering stripped, numbers folded)."""
+    body = normalize(strip_marker(text)) or normalize(text)
+    return _ALNUM_RUN.sub("0", body)
 
 
 def text_features(text: str, segment: Segment = tokenize) -> list[str]:
@@ -104,8 +110,23 @@ def shape_features(sentence: Sentence) -> list[str]:
     return feats
 
 
-def context_features(sentence: Sentence, has_findings_section: bool) -> list[str]:
-    """Where the sentence stands in its report: section kind and topic, position."""
+@dataclass(frozen=True)
+class Context:
+    """What surrounds a sentence in its report: the kinds of section the report has, and its neighbours."""
+    section_kinds: frozenset = frozenset()
+    previous: Sentence | None = None
+    following: Sentence | None = None
+
+
+def document_contexts(sentences, section_kinds) -> list[Context]:
+    """The Context of every sentence of a report, in order."""
+    kinds = frozenset(section_kinds)
+    return [Context(kinds, sentences[i - 1] if i else None, sentences[i + 1] if i + 1 < len(sentences) else None)
+            for i in range(len(sentences))]
+
+
+def context_features(sentence: Sentence, context: Context) -> list[str]:
+    """Where the sentence stands in its report: section kind and topic, position, neighbours."""
     x = CONTEXT_PREFIX
     feats = [x + "sec:" + sentence.section_kind,
              x + "pos:" + ("0" if sentence.position == 0 else "1" if sentence.position == 1 else "n")]
@@ -113,15 +134,52 @@ def context_features(sentence: Sentence, has_findings_section: bool) -> list[str
         feats += [x + "topic:" + t for t in topics_named(sentence.section)]
     if sentence.parent_section:
         feats += [x + "ptopic:" + t for t in topics_named(sentence.parent_section)]
-    if has_findings_section:
-        feats.append(x + "docfind")
+    feats += [x + "doc:" + kind for kind in sorted(context.section_kinds)]
+    if context.following is None and not sentence.heading_like and looks_cut_off(sentence.text):
+        feats.append(x + "cutoff")
+    for name, other in (("prev", context.previous), ("next", context.following)):
+        if other is None:
+            feats.append(f"{x}{name}:none")
+            continue
+        feats.append(f"{x}{name}:marker{other.marker_level}")
+        if other.heading_like:
+            feats.append(f"{x}{name}:head")
+        if other.marker_level and other.marker_level == sentence.marker_level:
+            feats.append(f"{x}{name}:samelevel")
     return feats
 
 
-def sentence_features(sentence: Sentence, has_findings_section: bool, with_context: bool = True,
-                      segment: Segment = tokenize) -> list[str]:
-    """All features of one sentence; ``with_context=False`` describes it as if given alone."""
+_ENDED = re.compile(r"[。！？；!?;：:）)”’\"'」』】》]\s*$")
+
+
+def looks_cut_off(text: str) -> bool:
+    """The text stops mid-sentence (an excerpt's end): no closing punctuation, or an ellipsis."""
+    body = text.strip()
+    return body.endswith(("...", "…")) or (len(body) > 12 and not _ENDED.search(body))
+
+
+def sentence_features(sentence: Sentence, context: Context | None, segment: Segment = tokenize) -> list[str]:
+    """All features of one sentence; ``context=None`` describes it as if given alone."""
     feats = text_features(sentence.text, segment) + shape_features(sentence)
-    if with_context:
-        feats += context_features(sentence, has_findings_section)
+    if context is not None:
+        feats += context_features(sentence, context)
     return feats
+
+
+_READABLE_CONTEXT = {"sec": "所在章节", "topic": "标题类别", "ptopic": "上级标题类别", "doc": "报告含章节",
+                     "pos": "章节内位置", "prev": "上一句", "next": "下一句"}
+
+
+def readable_feature(feature: str) -> str:
+    """A feature as a reviewer can read it: 拖沓, 办事 拖沓, 词典:慢作为, 所在章节:findings …"""
+    kind, _, rest = feature.partition(":")
+    if kind in ("w", "c"):
+        return rest
+    if kind == "b":
+        return rest.replace("_", " ")
+    if kind == "lex":
+        return "词典:" + rest.split("_", 1)[-1]
+    if kind == "x":
+        name, _, value = rest.partition(":")
+        return f"{_READABLE_CONTEXT.get(name, name)}:{value}"
+    return {"marker": "编号层级", "end": "句末", "len": "长度≤"}.get(kind, kind) + rest

@@ -10,8 +10,10 @@ from collections import Counter
 from dataclasses import replace
 from typing import Callable, Iterable
 
+from .features import topics_named
 from .report import AnalyzedSentence, Flag
-from .taxonomy import DENIAL, FLAG_DENIAL
+from .taxonomy import (DENIAL, FINDING, FLAG_DENIAL, FLAG_GENERIC_FINDING, FLAG_RESTATED_REQUIREMENT,
+                       FLAG_SAFE_FINDING, FLAG_VAGUE_MEASURE, HEADING, MEASURE, PROBLEMS)
 
 Detector = Callable[[AnalyzedSentence], Iterable[Flag]]
 DETECTORS: dict[str, Detector] = {}
@@ -59,6 +61,69 @@ def flag_denial(sentence: AnalyzedSentence) -> Iterable[Flag]:
         return
     start, end = denial_span(sentence)
     yield Flag(FLAG_DENIAL, start, end, denial_message(sentence.problem_names()))
+
+
+DEADLINE_CUE = re.compile(r"\d{4}年|\d{1,2}月|月底|年底|年内|季度|时限|限时|工作日|前完成|之前|立行立改|立即|长期坚持|常态化")
+OWNER_CUE = re.compile(r"责任人|责任单位|责任科室|责任股室|牵头|负责|分管|主要领导|党组|党委|支部|办公室|[科股室站所局队]长?负责")
+TARGET_CUE = re.compile(r"\d|[一二两三四五六七八九十百]+[次项个份条天件人家场]|一律|全部|全覆盖|每[月周季年天]|不少于|不超过|"
+                        r"压减|减少|控制在|100%|百分之|清零|台账|清单")
+
+
+@detector(FLAG_VAGUE_MEASURE)
+def flag_vague_measure(sentence: AnalyzedSentence) -> Iterable[Flag]:
+    """A measure that states at most one of: a deadline, who is responsible, a measurable target."""
+    if sentence.role != MEASURE or not sentence.text.strip():
+        return
+    missing = [name for name, cue in (("完成时限", DEADLINE_CUE), ("责任主体", OWNER_CUE), ("可量化目标", TARGET_CUE))
+               if not cue.search(sentence.text)]
+    if len(missing) >= 2:
+        yield Flag(FLAG_VAGUE_MEASURE, sentence.start, sentence.end,
+                   f"整改措施缺少{'、'.join(missing)}，难以检验落实，建议要求细化")
+
+
+GENERIC_SUBJECT = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]|[一二三四五六七八九十]是)?\s*"
+                             r"(?:但|同时|此外|另外)?[，,]?(?:仍有|还有|也有)?(?:部分|有的|个别|少数|一些|有些|极少数|少部分)")
+CONCRETE_DETAIL = re.compile(r"\d|[一二两三四五六七八九十百千]+[次项个份条天件人家场户名起]|某|[A-Z]{1,3}[科股所站村局]|"
+                             r"[\u4e00-\u9fff]{2,}(?:村|社区|镇|乡|街道|科|股|所|站|局|中心|窗口|中队)|“[^”]{2,}”|年|月|日|如|例如|比如")
+
+
+@detector(FLAG_GENERIC_FINDING)
+def flag_generic_finding(sentence: AnalyzedSentence) -> Iterable[Flag]:
+    """A finding about "部分干部/有的同志…" with nothing concrete: no number, place, case, person or time."""
+    if sentence.role != FINDING or not GENERIC_SUBJECT.search(sentence.text.strip()):
+        return
+    if CONCRETE_DETAIL.search(sentence.text):
+        return
+    yield Flag(FLAG_GENERIC_FINDING, sentence.start, sentence.end,
+               "问题表述笼统（大而化之），未列举具体事例、数据、地点或时间，建议要求补充")
+
+
+SAFE_TOPIC = re.compile(r"学习|理论|能力|本领|思想认识|认识不够|认识不足|创新|思路不宽|标准不高|要求不严|经验不足")
+
+
+@detector(FLAG_SAFE_FINDING)
+def flag_safe_finding(sentence: AnalyzedSentence) -> Iterable[Flag]:
+    """Under a heading that names a category, a finding that only admits 学习不够-type weaknesses."""
+    if sentence.role != FINDING or sentence.problems or not SAFE_TOPIC.search(sentence.text):
+        return
+    named = [t for t in topics_named(sentence.section) if t in PROBLEMS] if sentence.section != sentence.text else []
+    if named:
+        yield Flag(FLAG_SAFE_FINDING, sentence.start, sentence.end,
+                   f"在「{'、'.join(named)}」方面只谈学习、能力等泛泛不足，回避了该类问题本身，建议核实")
+
+
+CAMPAIGN_WORDING = re.compile(r"六个方面|六个大力整治|六类问题|对照.{0,20}要求|大力整治")
+
+
+@detector(FLAG_RESTATED_REQUIREMENT)
+def flag_restated_requirement(sentence: AnalyzedSentence) -> Iterable[Flag]:
+    """A sentence that repeats the campaign's own wording (the list of the six, 对照…要求) instead of reporting."""
+    if sentence.role in (HEADING, DENIAL) or not sentence.text.strip():
+        return
+    named = sum(1 for name in PROBLEMS if name in sentence.text)
+    if named >= 4 or (CAMPAIGN_WORDING.search(sentence.text) and named >= 2):
+        yield Flag(FLAG_RESTATED_REQUIREMENT, sentence.start, sentence.end,
+                   "复述了活动要求（如六类问题清单、“对照…要求”），不是查摆结果，不应计入整改成效")
 
 
 def apply_detectors(sentences: list[AnalyzedSentence],

@@ -1,8 +1,8 @@
 """The shipped model: TF-IDF + linear heads, scored with numpy alone.
 
-A model is a folder with ``weights.npz`` (arrays only, loaded with ``allow_pickle=False``)
-and ``meta.json`` (vocabulary, labels, thresholds, versions, corpus hash, SHA-256 of the
-weights). Loading one never runs code from the file. Training (scikit-learn) is in train.py.
+A model is a folder with ``weights.npz`` (arrays only — vocabulary, idf, weights — loaded with
+``allow_pickle=False``) and ``meta.json`` (labels, thresholds, versions, corpus hash, SHA-256 of
+the weights). Loading one never runs code from the file. Training (scikit-learn) is in train.py.
 """
 from __future__ import annotations
 
@@ -11,19 +11,19 @@ import json
 import math
 import warnings
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 from .errors import ModelError
-from .features import sentence_body, sentence_features
+from .features import document_contexts, sentence_body, sentence_features
 from .tokenizer import segmenter_for
 from .structure import Document, Sentence
-from .taxonomy import CAUSES, PROBLEMS, ROLES, ROLES_WITH_CAUSES, ROLES_WITH_PROBLEMS
+from .taxonomy import CAUSES, FINDING, PROBLEMS, ROLES, ROLES_WITH_CAUSES, ROLES_WITH_PROBLEMS
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 WEIGHTS_FILE = "weights.npz"
 META_FILE = "meta.json"
 DEFAULT_MODEL_NAME = "zuofeng-base"
@@ -36,6 +36,8 @@ class Prediction:
     role_score: float
     problems: tuple[tuple[str, float], ...]
     causes: tuple[tuple[str, float], ...]
+    #: label → the features that pushed the model to it, with their exact weight (when asked for).
+    why: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -74,6 +76,11 @@ class Model:
         return self.meta.get("name", DEFAULT_MODEL_NAME)
 
     @property
+    def problems_floor(self) -> float:
+        """A finding with no category above its threshold takes its best one if it reaches this score."""
+        return float(self.meta.get("thresholds", {}).get("problems_floor", 1.0))
+
+    @property
     def version(self) -> str:
         return self.meta.get("version", "0")
 
@@ -93,6 +100,20 @@ class Model:
         idx, vals = self.vectorize(features)
         return {name: head.scores(idx, vals) for name, head in self.heads.items()}
 
+    def explain(self, features: list[str], head: str, label: str, top: int = 6) -> list[tuple[str, float]]:
+        """The features that pushed ``head`` towards ``label`` most: (feature, tf-idf value × weight),
+        exact contributions to the linear score, largest first (only positive ones)."""
+        h = self.heads[head]
+        idx, vals = self.vectorize(features)
+        if not len(idx):
+            return []
+        contributions = h.coef[h.labels.index(label), idx] * vals
+        if h.kind == "softmax":  # relative to the average class, so shared features cancel out
+            contributions = contributions - h.coef[:, idx].mean(axis=0) * vals
+        inverse = {self.vocabulary[f]: f for f in features if f in self.vocabulary}
+        order = np.argsort(-contributions)[:top]
+        return [(inverse[int(idx[j])], float(contributions[j])) for j in order if contributions[j] > 0]
+
     def predict_features(self, features: list[str]) -> Prediction:
         s = self.head_scores(features)
         role_head = self.heads["role"]
@@ -101,25 +122,36 @@ class Model:
         problems = causes = ()
         if role in ROLES_WITH_PROBLEMS:
             problems = _above(self.heads["problems"], s["problems"])
+            if not problems and role == FINDING and s["problems"].max() >= self.problems_floor:
+                best_problem = int(np.argmax(s["problems"]))
+                problems = ((self.heads["problems"].labels[best_problem], float(s["problems"][best_problem])),)
         if role in ROLES_WITH_CAUSES:
             causes = _above(self.heads["causes"], s["causes"])
         return Prediction(role, float(s["role"][best]), problems, causes)
 
-    def predict_sentence(self, sentence: Sentence, has_findings_section: bool = False,
-                         with_context: bool = True) -> Prediction:
-        segment = segmenter_for([sentence_body(sentence.text)])
-        return self.predict_features(sentence_features(sentence, has_findings_section, with_context, segment))
-
-    def predict_document(self, doc: Document) -> list[Prediction]:
-        has_findings = doc.has_findings_section
+    def predict_document(self, doc: Document, explain: bool = False) -> list[Prediction]:
+        """Predictions for every sentence of a report, each read in its context; with ``explain``,
+        each carries the words behind each of its labels."""
         segment = segmenter_for(sentence_body(s.text) for s in doc.sentences)
-        return [self.predict_features(sentence_features(s, has_findings, segment=segment)) for s in doc.sentences]
+        contexts = document_contexts(doc.sentences, doc.section_kinds) if len(doc.sentences) > 1 else [None]
+        out = []
+        for s, c in zip(doc.sentences, contexts):
+            features = sentence_features(s, c, segment)
+            pred = self.predict_features(features)
+            if explain:
+                why = {pred.role: self.explain(features, "role", pred.role)}
+                why.update((name, self.explain(features, "problems", name)) for name, _ in pred.problems)
+                why.update((name, self.explain(features, "causes", name)) for name, _ in pred.causes)
+                pred = Prediction(pred.role, pred.role_score, pred.problems, pred.causes, why)
+            out.append(pred)
+        return out
 
     # -- saving ------------------------------------------------------------------------
     def save(self, folder: str | Path) -> Path:
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        arrays = {"idf": self.idf}
+        terms = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
+        arrays = {"idf": self.idf, "vocabulary": np.frombuffer("\n".join(terms).encode("utf-8"), dtype=np.uint8)}
         for name, head in self.heads.items():
             arrays[f"{name}.coef"] = head.coef
             arrays[f"{name}.intercept"] = head.intercept
@@ -127,13 +159,12 @@ class Model:
                 arrays[f"{name}.thresholds"] = head.thresholds
         weights = folder / WEIGHTS_FILE
         tmp = weights.with_suffix(".tmp.npz")
-        np.savez_compressed(tmp, **arrays)
+        np.savez_compressed(tmp, **arrays)  # features never contain a line break
         tmp.replace(weights)
         meta = dict(self.meta)
         meta.update(format=FORMAT_VERSION,
                     heads={n: {"labels": list(h.labels), "kind": h.kind} for n, h in self.heads.items()},
-                    vocabulary=sorted(self.vocabulary, key=self.vocabulary.__getitem__),
-                    weights_sha256=sha256_file(weights))
+                    features=len(terms), weights_sha256=sha256_file(weights))
         (folder / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=0), encoding="utf-8")
         return folder
 
@@ -163,11 +194,39 @@ def default_model_dir() -> Path:
     raise ModelError("the shipped model is missing; reinstall zuofeng_nlp or run 'python -m zuofeng_nlp train'")
 
 
-def load_model(path: str | Path | None = None) -> Model:
-    """Load a model folder (default: the shipped one). Refuses damaged or foreign files."""
+def load_model(path: str | Path | None = None, trust: bool = False) -> Model:
+    """Load a model folder (default: the shipped one). Refuses damaged or foreign files.
+
+    A ``.joblib`` file (the full scikit-learn estimator written by ``train --save-estimator``) is a
+    pickle, which can run code when loaded: it is refused unless ``trust=True``.
+    """
     if path is None:
         return _load_default()
-    return _load(Path(path))
+    path = Path(path)
+    if path.suffix == ".joblib":
+        return _load_joblib(path, trust)
+    return _load(path)
+
+
+def _load_joblib(path: Path, trust: bool) -> Model:
+    if not trust:
+        raise ModelError(f"{path}: a joblib file is a pickle and can run code when loaded; "
+                         "pass --trust-model (trust=True) only for a file you made")
+    if not path.is_file():
+        raise ModelError(f"{path}: no such model file")
+    import joblib
+    try:
+        saved = joblib.load(path)
+        fitted, thresholds, meta = saved["fitted"], saved["thresholds"], saved["meta"]
+    except Exception as e:  # a damaged or foreign pickle fails in many ways
+        raise ModelError(f"{path}: not a zuofeng_nlp estimator file ({type(e).__name__})") from None
+    import sklearn
+    trained = meta.get("libraries", {}).get("scikit-learn")
+    if trained and trained != sklearn.__version__:
+        warnings.warn(f"estimator saved with scikit-learn {trained}, loading with {sklearn.__version__}",
+                      stacklevel=3)
+    from .train import export
+    return export(fitted, thresholds, meta)
 
 
 @lru_cache(maxsize=1)
@@ -199,7 +258,8 @@ def _load(folder: Path) -> Model:
             arrays = {k: z[k] for k in z.files}
     except (ValueError, OSError) as e:
         raise ModelError(f"{weights_path}: unreadable weights ({e})") from None
-    vocabulary = {term: i for i, term in enumerate(meta["vocabulary"])}
+    terms = arrays.pop("vocabulary").tobytes().decode("utf-8").split("\n")
+    vocabulary = dict(zip(terms, range(len(terms))))
     heads = {}
     for name, info in meta["heads"].items():
         heads[name] = LinearHead(tuple(info["labels"]), arrays[f"{name}.coef"], arrays[f"{name}.intercept"],

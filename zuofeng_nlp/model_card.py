@@ -50,7 +50,9 @@ def write_card(folder: str | Path, meta: dict, docs) -> Path:
     lines += [f"- {k} {v}" for k, v in meta.get("libraries", {}).items()]
     lines += ["", "## Settings", "", f"- parameters: `{meta.get('params')}`",
               f"- thresholds (problems {', '.join(PROBLEMS)}): {meta['thresholds']['problems']}",
-              f"- thresholds (causes {', '.join(CAUSES)}): {meta['thresholds']['causes']}", ""]
+              f"- thresholds (causes {', '.join(CAUSES)}): {meta['thresholds']['causes']}",
+              f"- a finding with no category above threshold takes its best one from score "
+              f"{meta['thresholds'].get('problems_floor', 1.0)} (1.0 = never)", ""]
     if meta.get("cv"):
         lines += ["## Cross-validation (5 folds grouped by corpus document)", "",
                   "Thresholds were chosen on these same out-of-fold predictions, so the figures are slightly optimistic. "

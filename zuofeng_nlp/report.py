@@ -25,6 +25,13 @@ class Flag:
 
 
 @dataclass(frozen=True)
+class Check:
+    """A report-level result: something the report as a whole leaves out."""
+    kind: str
+    message: str
+
+
+@dataclass(frozen=True)
 class AnalyzedSentence:
     index: int
     start: int
@@ -36,6 +43,8 @@ class AnalyzedSentence:
     problems: tuple[Label, ...] = ()
     causes: tuple[Label, ...] = ()
     flags: tuple[Flag, ...] = ()
+    #: label → ((word, weight), …): what pushed the model to each label; empty unless asked for.
+    why: dict = field(default_factory=dict, compare=False)
 
     def problem_names(self) -> list[str]:
         return [p.name for p in self.problems]
@@ -51,6 +60,7 @@ class Report:
     source: str = "<text>"
     model_name: str = ""
     model_version: str = ""
+    checks: tuple[Check, ...] = ()
     detector_failures: dict = field(default_factory=dict)
 
     @property
@@ -69,7 +79,8 @@ class Report:
             if s.role == CAUSE:
                 for name in s.cause_names():
                     causes[name] += 1
-        out = {"problems": problems, "causes": causes, "flags": dict(Counter(f.kind for f in self.flags))}
+        out = {"problems": problems, "causes": causes, "flags": dict(Counter(f.kind for f in self.flags)),
+               "checks": [{"kind": c.kind, "message": c.message} for c in self.checks]}
         if self.detector_failures:
             out["detector_failures"] = dict(self.detector_failures)
         return out
@@ -85,6 +96,8 @@ class Report:
                 "problems": [{"name": p.name, "score": round(p.score, 4)} for p in s.problems],
                 "causes": [{"name": c.name, "score": round(c.score, 4)} for c in s.causes],
                 "flags": [{"kind": f.kind, "start": f.start, "end": f.end, "message": f.message} for f in s.flags],
+                **({"why": {label: [[w, round(v, 4)] for w, v in words] for label, words in s.why.items()}}
+                   if s.why else {}),
             } for s in self.sentences],
             "summary": self.summary(),
         }

@@ -78,8 +78,13 @@ class Document:
     sections: tuple[Section, ...] = field(default=())
 
     @property
+    def section_kinds(self) -> frozenset:
+        """The kinds of section the report has (findings, causes, measures; "other" left out)."""
+        return frozenset(s.kind for s in self.sections if s.kind != SECTION_OTHER)
+
+    @property
     def has_findings_section(self) -> bool:
-        return any(s.kind == "findings" for s in self.sections)
+        return "findings" in self.section_kinds
 
 
 def marker_level(text: str) -> int:

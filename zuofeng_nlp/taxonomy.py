@@ -26,8 +26,15 @@ SECTION_FINDINGS, SECTION_CAUSES, SECTION_MEASURES, SECTION_OTHER = (
     "findings", "causes", "measures", "other")
 SECTION_KINDS: tuple[str, ...] = (SECTION_FINDINGS, SECTION_CAUSES, SECTION_MEASURES, SECTION_OTHER)
 
-#: Flag kinds raised by the detectors in flags.py.
+#: Flag kinds raised by the sentence detectors in flags.py.
 FLAG_DENIAL = "denial"
+FLAG_VAGUE_MEASURE = "vague_measure"
+FLAG_GENERIC_FINDING = "generic_finding"
+FLAG_SAFE_FINDING = "safe_finding"
+FLAG_RESTATED_REQUIREMENT = "restated_requirement"
+#: Report-level check kinds (checks.py).
+CHECK_MISSING_CATEGORY = "missing_category"
+CHECK_MISSING_CAUSE = "missing_cause"
 
 
 def check_labels(values, allowed: tuple[str, ...], what: str) -> list[str]:

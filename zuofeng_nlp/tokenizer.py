@@ -10,7 +10,10 @@ Two ways to get the same tokens:
   tokens are identical (tests/test_tokenizer.py checks it on the whole corpus); a single report
   starts in a few milliseconds.
 
-Both are silent on stderr and never touch jieba's global tokenizer.
+Both are silent on stderr and never touch jieba's global tokenizer. When rjieba (a Rust port of
+jieba, ``pip install zuofeng_nlp[fast]``) is installed it is used instead, with the same domain
+dictionary: about 20 times faster, and the same tokens on the whole corpus (tests check it). Set
+ZUOFENG_TOKENIZER=jieba to force the Python one.
 """
 from __future__ import annotations
 
@@ -62,6 +65,27 @@ def _quiet_jieba():
     return jieba
 
 
+def backend() -> str:
+    """``"rjieba"`` when it is installed (and not disabled by ZUOFENG_TOKENIZER=jieba), else ``"jieba"``."""
+    if os.environ.get("ZUOFENG_TOKENIZER", "").lower() == "jieba":
+        return "jieba"
+    try:
+        import rjieba  # noqa: F401
+    except ImportError:
+        return "jieba"
+    return "rjieba"
+
+
+@lru_cache(maxsize=1)
+def _rjieba_cut() -> Segment:
+    import rjieba
+
+    tk = rjieba.Jieba()
+    for term, freq, pos in userdict_terms():
+        tk.add_word(term, freq, pos)
+    return tk.cut
+
+
 @lru_cache(maxsize=1)
 def get_tokenizer():
     """The full domain tokenizer (a ``jieba.Tokenizer``), initialised on first call."""
@@ -81,11 +105,22 @@ def get_tokenizer():
 
 
 def full_tokenizer_loaded() -> bool:
-    return get_tokenizer.cache_info().currsize > 0
+    """Is a whole-dictionary tokenizer (jieba's or rjieba's) already in memory?"""
+    return get_tokenizer.cache_info().currsize > 0 or _rjieba_cut.cache_info().currsize > 0
+
+
+def warm_up() -> None:
+    """Load the whole-dictionary tokenizer of the backend now (for batches of many reports)."""
+    if backend() == "rjieba":
+        _rjieba_cut()
+    else:
+        get_tokenizer()
 
 
 def tokenize(text: str) -> list[str]:
     """Words of ``text`` (jieba, domain dictionary, HMM for unknown words)."""
+    if backend() == "rjieba":
+        return _rjieba_cut()(text)
     return get_tokenizer().lcut(text)
 
 
@@ -159,7 +194,8 @@ def prefix_entries(con: sqlite3.Connection, texts: Iterable[str]) -> dict[str, i
 def segmenter_for(texts: Iterable[str]) -> Segment:
     """A segmenter giving the same tokens as :func:`tokenize` on ``texts``, cheap to start.
 
-    Uses the full tokenizer when it is already loaded (or the SQLite dictionary cannot be used).
+    Uses the whole-dictionary tokenizer when it is already loaded (see :func:`warm_up`) or the SQLite
+    dictionary cannot be used.
     """
     if full_tokenizer_loaded():
         return tokenize

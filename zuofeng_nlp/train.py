@@ -12,13 +12,13 @@ import numpy as np
 
 from .corpus import GoldSentence, LabeledDocument
 from .errors import DataError
-from .features import sentence_features
+from .features import document_contexts, sentence_features
 from .model import DEFAULT_MODEL_NAME, LinearHead, Model
 from .structure import Document, Sentence, looks_like_heading, marker_level, split_document
 from .taxonomy import CAUSES, PROBLEMS, ROLES, ROLES_WITH_CAUSES, ROLES_WITH_PROBLEMS
 
 #: Settings chosen by grouped cross-validation over corpus reports (see MODEL_CARD.md).
-DEFAULT_PARAMS = {"role_C": 10.0, "role_balanced": False, "problems_C": 10.0, "causes_C": 10.0, "min_df": 2}
+DEFAULT_PARAMS = {"role_C": 10.0, "role_balanced": False, "problems_C": 10.0, "causes_C": 10.0, "min_df": 4}
 CV_FOLDS = 5
 
 
@@ -74,17 +74,20 @@ def writer_group(doc: LabeledDocument) -> str:
 
 
 def examples_from(docs: list[LabeledDocument], both_views: bool = True) -> list[Example]:
-    """One example per gold sentence in its report context, plus (``both_views``) the sentence alone."""
+    """One example per gold sentence in its report context, plus (``both_views``) the sentence alone.
+
+    A document of one sentence is only seen alone, as at inference.
+    """
     out = []
     for doc in docs:
         structure = split_document(doc.text)
-        has_findings = structure.has_findings_section
-        for i, gold in enumerate(doc.sentences):
-            sent = gold_sentence(doc, gold, structure, i)
-            views = (True, False) if both_views and len(doc.sentences) > 1 else (len(doc.sentences) > 1,)
-            for with_context in views:
-                out.append(Example(sentence_features(sent, has_findings, with_context), gold.role,
-                                   gold.problems, gold.causes, writer_group(doc), doc.id, with_context))
+        sentences = [gold_sentence(doc, gold, structure, i) for i, gold in enumerate(doc.sentences)]
+        contexts = document_contexts(sentences, structure.section_kinds) if len(sentences) > 1 else [None]
+        for gold, sent, context in zip(doc.sentences, sentences, contexts):
+            views = (context, None) if both_views and context is not None else (context,)
+            for view in views:
+                out.append(Example(sentence_features(sent, view), gold.role, gold.problems, gold.causes,
+                                   writer_group(doc), doc.id, view is not None))
     return out
 
 
@@ -166,6 +169,22 @@ def best_thresholds(proba: np.ndarray, gold: np.ndarray) -> np.ndarray:
     return np.array(out)
 
 
+def with_floor(proba: np.ndarray, thresholds: np.ndarray, floor: float) -> np.ndarray:
+    """Labels above their thresholds; where none is, the best label if it reaches ``floor``."""
+    chosen = proba >= thresholds
+    empty = ~chosen.any(axis=1) & (proba.max(axis=1) >= floor)
+    chosen[np.flatnonzero(empty), proba[empty].argmax(axis=1)] = True
+    return chosen
+
+
+def best_floor(proba: np.ndarray, gold: np.ndarray, thresholds: np.ndarray) -> float:
+    """The floor (1.0 = none) that maximises micro-F1 of findings' categories out of fold."""
+    def micro(floor):
+        chosen = with_floor(proba, thresholds, floor)
+        return _f1((chosen & gold).sum(), (chosen & ~gold).sum(), (~chosen & gold).sum())
+    return max((1.0, 0.35, 0.3, 0.25, 0.2, 0.15, 0.1), key=micro)
+
+
 def cross_validate(docs: list[LabeledDocument], params: dict, folds: int = CV_FOLDS) -> dict:
     """K-fold grouped by writer: out-of-fold predictions, tuned thresholds and scores."""
     from sklearn.model_selection import GroupKFold
@@ -189,11 +208,13 @@ def cross_validate(docs: list[LabeledDocument], params: dict, folds: int = CV_FO
     prob_rows, cause_rows = _subsets(examples)
     thresholds = {"problems": best_thresholds(prob_p[prob_rows], prob_gold[prob_rows]),
                   "causes": best_thresholds(cause_p[cause_rows], cause_gold[cause_rows])}
+    finding_rows = [i for i, e in enumerate(examples) if e.role == "finding"]
+    thresholds["problems_floor"] = best_floor(prob_p[finding_rows], prob_gold[finding_rows], thresholds["problems"])
     report = {}
     for view, flag in (("in report", True), ("alone", False)):
         rows = [i for i, e in enumerate(examples) if e.with_context == flag]
         report[view] = _scores([examples[i] for i in rows], role_p[rows], prob_p[rows], cause_p[rows], thresholds)
-    return {"thresholds": {k: v.tolist() for k, v in thresholds.items()}, "scores": report,
+    return {"thresholds": {k: np.asarray(v).tolist() for k, v in thresholds.items()}, "scores": report,
             "examples": n, "documents": len(docs)}
 
 
@@ -206,7 +227,9 @@ def _scores(examples, role_p, prob_p, cause_p, thresholds) -> dict:
 
     def labels(p, names, th, i, allowed, role):
         return {n for n, s, t in zip(names, p[i], th) if s >= t} if role in allowed else set()
-    prob_pred = [labels(prob_p, PROBLEMS, thresholds["problems"], i, ROLES_WITH_PROBLEMS, pred_roles[i]) for i in find]
+    floored = with_floor(prob_p, np.asarray(thresholds["problems"]), thresholds.get("problems_floor", 1.0))
+    prob_pred = [({n for n, c in zip(PROBLEMS, floored[i]) if c} if pred_roles[i] == "finding" else
+                  labels(prob_p, PROBLEMS, thresholds["problems"], i, ROLES_WITH_PROBLEMS, pred_roles[i])) for i in find]
     cause_pred = [labels(cause_p, CAUSES, thresholds["causes"], i, ROLES_WITH_CAUSES, pred_roles[i]) for i in cause]
     prob_free = [{n for n, s, t in zip(PROBLEMS, prob_p[i], thresholds["problems"]) if s >= t} for i in find]
     return {"role": role_scores(gold_roles, pred_roles),
@@ -257,7 +280,7 @@ def train_model(docs: list[LabeledDocument], params: dict | None = None, cv: boo
         thresholds = cv_result["thresholds"]
     else:
         cv_result = None
-        thresholds = {"problems": [0.5] * len(PROBLEMS), "causes": [0.5] * len(CAUSES)}
+        thresholds = {"problems": [0.5] * len(PROBLEMS), "causes": [0.5] * len(CAUSES), "problems_floor": 1.0}
     fitted = fit(examples_from(docs), params)
     from . import __version__
     meta = {"name": name, "version": __version__, "params": params, "libraries": library_versions(),

@@ -31,6 +31,8 @@ def render(data: dict) -> str:
     for name in CAUSES:
         n = summary["causes"][name]
         out.append(f"  {_pad(name, 10)} {n:5d}  {'有' if n else '缺'}")
+    checks = summary.get("checks", [])
+    out += ["", f"报告检查 ({len(checks)})"] + [f"  [{c['kind']}] {c['message']}" for c in checks]
     flagged = [(s, f) for s in data["sentences"] for f in s["flags"]]
     out += ["", f"提示 ({len(flagged)})"]
     for s, f in flagged:
