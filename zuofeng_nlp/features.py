@@ -50,19 +50,40 @@ def normalize(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).lower().split())
 
 
+@lru_cache(maxsize=1)
+def _term_index() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """First two characters → ((term, names of the lexicons holding it), …)."""
+    names: dict[str, list[str]] = {}
+    for lex in lexicons():
+        for term in lex.terms:
+            names.setdefault(term, []).append(lex.name)
+    index: dict[str, list] = {}
+    for term, holders in names.items():
+        index.setdefault(term[:2], []).append((term, tuple(holders)))
+    return {k: tuple(v) for k, v in index.items()}
+
+
 def lexicon_hits(text: str) -> list[tuple[str, str]]:
-    """(lexicon name, term) for every cue term found in the normalised ``text``."""
-    return [(lex.name, term) for lex in lexicons() for term in lex.terms if term in text]
+    """(lexicon name, term) for every cue term found in the normalised ``text`` (each pair once)."""
+    index = _term_index()
+    found = {}
+    for i in range(len(text)):
+        for term, holders in index.get(text[i:i + 2], ()):
+            if text.startswith(term, i):
+                for name in holders:
+                    found[(name, term)] = None
+    return list(found)
 
 
-def topics_named(title: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def topics_named(title: str) -> tuple[str, ...]:
     """Problem categories and cause types a heading names (by name or by a cue term)."""
     norm = normalize(title)
-    found = [name for name in PROBLEMS + CAUSES if name in norm]
+    found = tuple(name for name in PROBLEMS + CAUSES if name in norm)
     if found:
         return found
-    return sorted({name.split("_", 1)[1] for name, _ in lexicon_hits(norm)
-                   if name.startswith(("problem_", "cause_")) and name.split("_", 1)[1] in PROBLEMS + CAUSES})
+    return tuple(sorted({name.split("_", 1)[1] for name, _ in lexicon_hits(norm)
+                         if name.startswith(("problem_", "cause_")) and name.split("_", 1)[1] in PROBLEMS + CAUSES}))
 
 
 def _length_bucket(n: int) -> str:

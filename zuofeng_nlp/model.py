@@ -10,7 +10,6 @@ import hashlib
 import json
 import math
 import warnings
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -54,7 +53,9 @@ class LinearHead:
     thresholds: np.ndarray | None = None
 
     def scores(self, indices: np.ndarray, values: np.ndarray) -> np.ndarray:
-        logits = self.coef[:, indices] @ values + self.intercept
+        return self.activate(self.coef[:, indices] @ values + self.intercept)
+
+    def activate(self, logits: np.ndarray) -> np.ndarray:
         if self.kind == "softmax":
             z = np.exp(logits - logits.max())
             return z / z.sum()
@@ -87,14 +88,29 @@ class Model:
     # -- scoring -----------------------------------------------------------------------
     def vectorize(self, features: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """Sparse TF-IDF vector (indices, values): sublinear tf, smooth idf, l2 norm (as scikit-learn)."""
-        counts = Counter(f for f in features if f in self.vocabulary)
-        if not counts:
-            return np.zeros(0, dtype=np.int64), np.zeros(0)
-        idx = np.fromiter((self.vocabulary[f] for f in counts), dtype=np.int64, count=len(counts))
-        tf = np.fromiter((1.0 + math.log(c) for c in counts.values()), dtype=np.float64, count=len(counts))
-        vals = tf * self.idf[idx]
+        get = self.vocabulary.get
+        known = np.fromiter((get(f, -1) for f in features), dtype=np.int64, count=len(features))
+        idx, counts = np.unique(known[known >= 0], return_counts=True)
+        if not len(idx):
+            return idx, np.zeros(0)
+        vals = (1.0 + np.log(counts)) * self.idf[idx]
         norm = math.sqrt(float(vals @ vals))
         return idx, vals / norm if norm else vals
+
+    def score_many(self, feature_lists: list[list[str]]) -> list[dict[str, np.ndarray]]:
+        """:meth:`head_scores` of many sentences at once (one gather per head instead of one per sentence)."""
+        vectors = [self.vectorize(f) for f in feature_lists]
+        idx = np.concatenate([v[0] for v in vectors]) if vectors else np.zeros(0, dtype=np.int64)
+        vals = np.concatenate([v[1] for v in vectors]) if vectors else np.zeros(0)
+        row = np.repeat(np.arange(len(vectors)), [len(v[0]) for v in vectors])
+        out = [dict() for _ in vectors]
+        for name, head in self.heads.items():
+            logits = np.zeros((len(vectors), len(head.labels)))
+            np.add.at(logits, row, (head.coef[:, idx] * vals).T)
+            logits += head.intercept
+            for i, z in enumerate(logits):
+                out[i][name] = head.activate(z)
+        return out
 
     def head_scores(self, features: list[str]) -> dict[str, np.ndarray]:
         idx, vals = self.vectorize(features)
@@ -115,7 +131,9 @@ class Model:
         return [(inverse[int(idx[j])], float(contributions[j])) for j in order if contributions[j] > 0]
 
     def predict_features(self, features: list[str]) -> Prediction:
-        s = self.head_scores(features)
+        return self._decide(self.head_scores(features))
+
+    def _decide(self, s: dict[str, np.ndarray]) -> Prediction:
         role_head = self.heads["role"]
         best = int(np.argmax(s["role"]))
         role = role_head.labels[best]
@@ -134,10 +152,10 @@ class Model:
         each carries the words behind each of its labels."""
         segment = segmenter_for(sentence_body(s.text) for s in doc.sentences)
         contexts = document_contexts(doc.sentences, doc.section_kinds) if len(doc.sentences) > 1 else [None]
+        feature_lists = [sentence_features(s, c, segment) for s, c in zip(doc.sentences, contexts)]
         out = []
-        for s, c in zip(doc.sentences, contexts):
-            features = sentence_features(s, c, segment)
-            pred = self.predict_features(features)
+        for features, scores in zip(feature_lists, self.score_many(feature_lists)):
+            pred = self._decide(scores)
             if explain:
                 why = {pred.role: self.explain(features, "role", pred.role)}
                 why.update((name, self.explain(features, "problems", name)) for name, _ in pred.problems)
