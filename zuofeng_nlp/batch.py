@@ -8,11 +8,11 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ZuofengError
+from .outputs import write_atomic
 from .report import Report
 
 REPORT_SUFFIXES = frozenset({".txt", ".docx", ".md"})
@@ -72,22 +72,6 @@ def analyze_many(paths, jobs: int | None = None, progress: bool = False, model_p
 
 
 # -- writing -----------------------------------------------------------------------------------
-def write_atomic(path: Path, content: str | bytes) -> None:
-    """Write ``path`` through a temporary file in the same folder, so no half-written file remains."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(content if isinstance(content, bytes) else content.encode("utf-8"))
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def check_output_folder(outdir: Path, inputs: list[Path], force: bool) -> None:
     if outdir.exists() and not outdir.is_dir():
         raise ZuofengError(f"{outdir}: exists and is not a folder")

@@ -6,13 +6,12 @@ become one line ``Error: …`` on stderr and exit 1; usage errors exit 2.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from . import __version__
 from .errors import ZuofengError
+from .outputs import write_atomic
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -20,6 +19,12 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 def _source_checkout() -> Path | None:
     root = Path(__file__).resolve().parent.parent
     return root if (root / "corpus").is_dir() and (root / "pyproject.toml").exists() else None
+
+
+def add_model_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--model", metavar="DIR", help="a model folder made by 'train' (default: the shipped model)")
+    p.add_argument("--trust-model", action="store_true",
+                   help="allow --model to be a .joblib estimator file (a pickle: it can run code; only your own files)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,9 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", "-o", metavar="OUT", help="write to OUT instead of standard output (never overwrites "
                                                           "an existing file unless --force)")
     p.add_argument("--force", action="store_true", help="allow -o to replace an existing file")
-    p.add_argument("--model", metavar="DIR", help="a model folder made by 'train' (default: the shipped model)")
-    p.add_argument("--trust-model", action="store_true",
-                   help="allow --model to be a .joblib estimator file (a pickle: it can run code; only your own files)")
+    add_model_options(p)
 
     p = sub.add_parser("batch", help="analyse many reports: per-report outputs, a summary and copy detection",
                        description="Analyse every .txt/.docx/.md report found in the given files and folders (recursively) "
@@ -74,8 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Score against labeled JSON-lines documents: per-class precision/recall/F1, "
                                    "role confusion, and the worst errors.")
     p.add_argument("data", metavar="DATA.jsonl")
-    p.add_argument("--model", metavar="DIR", help="model folder (default: the shipped model)")
-    p.add_argument("--trust-model", action="store_true", help="allow --model to be a .joblib estimator file (a pickle)")
+    add_model_options(p)
     p.add_argument("--errors", type=int, default=20, metavar="N", help="show N errors (default 20)")
     p.add_argument("--no-sentence-mode", action="store_true", help="skip analysing each finding alone")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
@@ -115,17 +117,7 @@ def write_output(content: str | bytes, output: str | None, inputs: list[str], fo
         raise ZuofengError(f"{output}: already exists; pass --force to replace it")
     if not out.parent.exists():
         raise ZuofengError(f"{output}: folder {out.parent} does not exist")
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(content if isinstance(content, bytes) else content.encode("utf-8"))
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual permissions
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(out, content)
 
 
 def cmd_classify(args) -> int:

@@ -17,6 +17,8 @@ from .taxonomy import CAUSES, PROBLEMS
 from .tokenizer import Segment, tokenize
 
 CONTEXT_PREFIX = "x:"
+#: Character n-gram lengths (words come from jieba; characters catch what segmentation splits).
+CHAR_NGRAMS = (2, 3)  # 4-grams added nothing in writer-grouped CV (problems micro-F1 0.849 vs 0.853)
 _PUNCT = re.compile(r"^[\W_]+$")
 _DIGIT = re.compile(r"\d")
 
@@ -111,8 +113,8 @@ def text_features(text: str, segment: Segment = tokenize) -> list[str]:
     feats = ["w:" + w for w in words]
     feats += ["b:" + a + "_" + b for a, b in zip(words, words[1:])]
     chars = re.sub(r"[\W_]+", "|", body)
-    feats += ["c:" + chars[i:i + 2] for i in range(len(chars) - 1) if "|" not in chars[i:i + 2]]
-    feats += ["c:" + chars[i:i + 3] for i in range(len(chars) - 2) if "|" not in chars[i:i + 3]]
+    for n in CHAR_NGRAMS:
+        feats += ["c:" + chars[i:i + n] for i in range(len(chars) - n + 1) if "|" not in chars[i:i + n]]
     for name, _term in lexicon_hits(body):
         feats.append("lex:" + name)
     feats.append("len:" + _length_bucket(len(body)))

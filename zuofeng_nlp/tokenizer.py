@@ -21,6 +21,7 @@ import hashlib
 import logging
 import os
 import sqlite3
+import sys
 import threading
 from functools import lru_cache
 from importlib import resources
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 Segment = Callable[[str], list[str]]
+_MISSING = object()
 _lock = threading.RLock()
 _SQL_CHUNK = 900  # bound parameters per query, below SQLite's limit
 
@@ -59,6 +61,18 @@ def userdict_terms() -> list[tuple[str, int, str]]:
 
 def _quiet_jieba():
     logging.getLogger("jieba").setLevel(logging.WARNING)
+    if "jieba" not in sys.modules:
+        # jieba 0.42 imports pkg_resources (about 50 ms) only to open its own files and falls back to
+        # plain open() without it; hide it during that one import, then put everything back.
+        saved = sys.modules.get("pkg_resources", _MISSING)
+        sys.modules["pkg_resources"] = None
+        try:
+            import jieba  # noqa: F401
+        finally:
+            if saved is _MISSING:
+                del sys.modules["pkg_resources"]
+            else:
+                sys.modules["pkg_resources"] = saved
     import jieba
 
     jieba.default_logger.setLevel(logging.WARNING)
