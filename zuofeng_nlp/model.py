@@ -18,7 +18,7 @@ import numpy as np
 
 from .errors import ModelError
 from .features import document_contexts, sentence_body, sentence_features
-from .tokenizer import segmenter_for
+from .tokenizer import jieba_version, segmenter_for
 from .structure import Document, Sentence
 from .taxonomy import CAUSES, FINDING, PROBLEMS, ROLES, ROLES_WITH_CAUSES, ROLES_WITH_PROBLEMS
 
@@ -287,11 +287,8 @@ def _load(folder: Path) -> Model:
 
 
 def _warn_on_version_mismatch(meta: dict) -> None:
-    try:
-        import jieba
-    except ImportError:
-        return
+    running = jieba_version()
     trained = meta.get("libraries", {}).get("jieba")
-    if trained and trained != jieba.__version__:
-        warnings.warn(f"model trained with jieba {trained}, running with {jieba.__version__}: tokens and scores may differ",
+    if trained and trained != running:
+        warnings.warn(f"model trained with jieba {trained}, running with {running}: tokens and scores may differ",
                       stacklevel=3)

@@ -79,6 +79,10 @@ def _quiet_jieba():
     return jieba
 
 
+def jieba_version() -> str:
+    return _quiet_jieba().__version__
+
+
 def backend() -> str:
     """``"rjieba"`` when it is installed (and not disabled by ZUOFENG_TOKENIZER=jieba), else ``"jieba"``."""
     if os.environ.get("ZUOFENG_TOKENIZER", "").lower() == "jieba":
