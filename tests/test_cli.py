@@ -174,3 +174,21 @@ def test_python_dash_m_entry_point():
                           capture_output=True, text=True, encoding="utf-8")
     assert done.returncode == 0 and done.stderr == ""
     assert json.loads(done.stdout)["summary"]["causes"]
+
+
+def test_html_and_xlsx_outputs(capsys, tmp_path):
+    page, ledger = tmp_path / "r.html", tmp_path / "r.xlsx"
+    assert run(["classify", str(EXAMPLE), "-f", "html", "-o", str(page)], capsys)[0] == 0
+    assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert run(["classify", str(EXAMPLE), "-f", "xlsx", "-o", str(ledger)], capsys)[0] == 0
+    from openpyxl import load_workbook
+    assert load_workbook(ledger).sheetnames == ["问题台账", "覆盖情况"]
+
+
+@pytest.mark.parametrize("argv,message", [
+    ([str(EXAMPLE), "-f", "xlsx"], "give the file with -o"),
+    ([str(EXAMPLE), str(EXAMPLE), "-f", "html"], "takes one report"),
+])
+def test_html_and_xlsx_usage_errors(capsys, argv, message):
+    code, out, err = run(["classify", *argv], capsys)
+    assert code == 1 and out == "" and message in err and err.count("\n") == 1
