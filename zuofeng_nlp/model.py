@@ -130,9 +130,6 @@ class Model:
         order = np.argsort(-contributions)[:top]
         return [(inverse[int(idx[j])], float(contributions[j])) for j in order if contributions[j] > 0]
 
-    def predict_features(self, features: list[str]) -> Prediction:
-        return self._decide(self.head_scores(features))
-
     def _decide(self, s: dict[str, np.ndarray]) -> Prediction:
         role_head = self.heads["role"]
         best = int(np.argmax(s["role"]))

@@ -231,10 +231,8 @@ def _scores(examples, role_p, prob_p, cause_p, thresholds) -> dict:
     prob_pred = [({n for n, c in zip(PROBLEMS, floored[i]) if c} if pred_roles[i] == "finding" else
                   labels(prob_p, PROBLEMS, thresholds["problems"], i, ROLES_WITH_PROBLEMS, pred_roles[i])) for i in find]
     cause_pred = [labels(cause_p, CAUSES, thresholds["causes"], i, ROLES_WITH_CAUSES, pred_roles[i]) for i in cause]
-    prob_free = [{n for n, s, t in zip(PROBLEMS, prob_p[i], thresholds["problems"]) if s >= t} for i in find]
     return {"role": role_scores(gold_roles, pred_roles),
             "problems": multilabel_scores([set(examples[i].problems) for i in find], prob_pred, PROBLEMS),
-            "problems_given_role": multilabel_scores([set(examples[i].problems) for i in find], prob_free, PROBLEMS),
             "causes": multilabel_scores([set(examples[i].causes) for i in cause], cause_pred, CAUSES)}
 
 
