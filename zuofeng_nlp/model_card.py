@@ -54,7 +54,9 @@ def write_card(folder: str | Path, meta: dict, docs) -> Path:
               f"- a finding with no category above threshold takes its best one from score "
               f"{meta['thresholds'].get('problems_floor', 1.0)} (1.0 = never)", ""]
     if meta.get("cv"):
-        lines += ["## Cross-validation (5 folds grouped by corpus document)", "",
+        lines += ["## Cross-validation (5 folds grouped by writer)", "",
+                  "Every fold holds out whole writers (documents when there are fewer writers than folds), so the "
+                  "scores measure reading a style the model has never seen.", "",
                   "Thresholds were chosen on these same out-of-fold predictions, so the figures are slightly optimistic. "
                   "\"in report\": each sentence with its section context; \"alone\": the same sentence given alone.", ""]
         for view, scores in meta["cv"].items():
