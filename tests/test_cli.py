@@ -192,3 +192,15 @@ def test_html_and_xlsx_outputs(capsys, tmp_path):
 def test_html_and_xlsx_usage_errors(capsys, argv, message):
     code, out, err = run(["classify", *argv], capsys)
     assert code == 1 and out == "" and message in err and err.count("\n") == 1
+
+
+def test_runs_from_any_working_directory(tmp_path):
+    """From a folder outside the checkout the installed package (with its model) is what runs."""
+    report = tmp_path / "r.txt"
+    report.write_bytes("一、存在问题\n部分干部办事拖沓，群众多次往返。\n经自查，未发现乱作为问题。\n".encode("gb18030"))
+    env = {k: v for k, v in __import__("os").environ.items() if k != "PYTHONPATH"}
+    done = subprocess.run([sys.executable, "-m", "zuofeng_nlp", "classify", "r.txt", "-f", "json"], cwd=tmp_path,
+                          capture_output=True, text=True, encoding="utf-8", env=env)
+    assert done.returncode == 0, done.stderr
+    roles = [s["role"] for s in json.loads(done.stdout)["sentences"]]
+    assert roles[-1] == "denial"
