@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import ZuofengError
 from .outputs import write_atomic
-from .report import Report
+from .report import NOT_COVERED, Report, coverage_verdict
 
 REPORT_SUFFIXES = frozenset({".txt", ".docx", ".md"})
 
@@ -100,8 +100,7 @@ def summary_row(item: BatchItem, stem: str | None, copies: dict) -> dict:
     row = {"file": item.path, "output": stem, "sentences": len(item.report.sentences)}
     row.update({name: s["problems"][name]["findings"] for name in PROBLEMS})
     row["denials"] = sum(v["denials"] for v in s["problems"].values())
-    row["missing categories"] = "、".join(n for n in PROBLEMS if not s["problems"][n]["findings"]
-                                          and not s["problems"][n]["denials"])
+    row["missing categories"] = "、".join(n for n in PROBLEMS if coverage_verdict(s["problems"][n]) == NOT_COVERED)
     row["missing causes"] = "、".join(n for n in CAUSES if not s["causes"][n])
     row["flags"] = sum(s["flags"].values())
     row["copy alarm"] = round(copies.get(item.path, 0.0), 3)

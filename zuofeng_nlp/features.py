@@ -98,8 +98,6 @@ def _length_bucket(n: int) -> str:
     return "long"
 
 
-
-
 def sentence_body(text: str) -> str:
     """The normalised text the features are computed from (numbering stripped, numbers folded)."""
     body = normalize(strip_marker(text)) or normalize(text)
@@ -141,8 +139,10 @@ class Context:
     following: Sentence | None = None
 
 
-def document_contexts(sentences, section_kinds) -> list[Context]:
-    """The Context of every sentence of a report, in order."""
+def document_contexts(sentences, section_kinds) -> list[Context | None]:
+    """The Context of every sentence of a report, in order; a lone sentence has none (read alone)."""
+    if len(sentences) < 2:
+        return [None] * len(sentences)
     kinds = frozenset(section_kinds)
     return [Context(kinds, sentences[i - 1] if i else None, sentences[i + 1] if i + 1 < len(sentences) else None)
             for i in range(len(sentences))]

@@ -10,7 +10,7 @@ import hashlib
 import json
 import math
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,7 +19,7 @@ import numpy as np
 from .errors import ModelError
 from .features import document_contexts, sentence_body, sentence_features
 from .tokenizer import jieba_version, segmenter_for
-from .structure import Document, Sentence
+from .structure import Document
 from .taxonomy import CAUSES, FINDING, PROBLEMS, ROLES, ROLES_WITH_CAUSES, ROLES_WITH_PROBLEMS
 
 FORMAT_VERSION = 2
@@ -135,11 +135,12 @@ class Model:
         best = int(np.argmax(s["role"]))
         role = role_head.labels[best]
         problems = causes = ()
-        if role in ROLES_WITH_PROBLEMS:
+        if role == FINDING:
+            head, scores = self.heads["problems"], s["problems"]
+            chosen = with_floor(scores[None, :], head.thresholds, self.problems_floor)[0]
+            problems = tuple((label, float(sc)) for label, sc, c in zip(head.labels, scores, chosen) if c)
+        elif role in ROLES_WITH_PROBLEMS:
             problems = _above(self.heads["problems"], s["problems"])
-            if not problems and role == FINDING and s["problems"].max() >= self.problems_floor:
-                best_problem = int(np.argmax(s["problems"]))
-                problems = ((self.heads["problems"].labels[best_problem], float(s["problems"][best_problem])),)
         if role in ROLES_WITH_CAUSES:
             causes = _above(self.heads["causes"], s["causes"])
         return Prediction(role, float(s["role"][best]), problems, causes)
@@ -148,7 +149,7 @@ class Model:
         """Predictions for every sentence of a report, each read in its context; with ``explain``,
         each carries the words behind each of its labels."""
         segment = segmenter_for(sentence_body(s.text) for s in doc.sentences)
-        contexts = document_contexts(doc.sentences, doc.section_kinds) if len(doc.sentences) > 1 else [None]
+        contexts = document_contexts(doc.sentences, doc.section_kinds)
         feature_lists = [sentence_features(s, c, segment) for s, c in zip(doc.sentences, contexts)]
         out = []
         for features, scores in zip(feature_lists, self.score_many(feature_lists)):
@@ -157,7 +158,7 @@ class Model:
                 why = {pred.role: self.explain(features, "role", pred.role)}
                 why.update((name, self.explain(features, "problems", name)) for name, _ in pred.problems)
                 why.update((name, self.explain(features, "causes", name)) for name, _ in pred.causes)
-                pred = Prediction(pred.role, pred.role_score, pred.problems, pred.causes, why)
+                pred = replace(pred, why=why)
             out.append(pred)
         return out
 
@@ -182,6 +183,14 @@ class Model:
                     features=len(terms), weights_sha256=sha256_file(weights))
         (folder / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=0), encoding="utf-8")
         return folder
+
+
+def with_floor(proba: np.ndarray, thresholds: np.ndarray, floor: float) -> np.ndarray:
+    """Labels above their thresholds; where none is, the best label if it reaches ``floor`` (rows of ``proba``)."""
+    chosen = proba >= thresholds
+    empty = ~chosen.any(axis=1) & (proba.max(axis=1) >= floor)
+    chosen[np.flatnonzero(empty), proba[empty].argmax(axis=1)] = True
+    return chosen
 
 
 def _above(head: LinearHead, scores: np.ndarray) -> tuple[tuple[str, float], ...]:

@@ -7,6 +7,12 @@ from dataclasses import dataclass, field
 from .taxonomy import CAUSE, CAUSES, DENIAL, FINDING, MEASURE, PROBLEMS
 
 SCHEMA_VERSION = 1
+FOUND, ONLY_DENIED, NOT_COVERED = "已查摆", "仅否认", "未涉及"
+
+
+def coverage_verdict(counts: dict) -> str:
+    """What a report did with one category, from its summary row: found it, only denied it, or skipped it."""
+    return FOUND if counts["findings"] else ONLY_DENIED if counts["denials"] else NOT_COVERED
 
 
 @dataclass(frozen=True)

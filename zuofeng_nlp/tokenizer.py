@@ -83,13 +83,18 @@ def jieba_version() -> str:
     return _quiet_jieba().__version__
 
 
-def backend() -> str:
-    """``"rjieba"`` when it is installed (and not disabled by ZUOFENG_TOKENIZER=jieba), else ``"jieba"``."""
-    if os.environ.get("ZUOFENG_TOKENIZER", "").lower() == "jieba":
-        return "jieba"
+@lru_cache(maxsize=1)
+def _rjieba_installed() -> bool:
     try:
         import rjieba  # noqa: F401
     except ImportError:
+        return False
+    return True
+
+
+def backend() -> str:
+    """``"rjieba"`` when it is installed (and not disabled by ZUOFENG_TOKENIZER=jieba), else ``"jieba"``."""
+    if os.environ.get("ZUOFENG_TOKENIZER", "").lower() == "jieba" or not _rjieba_installed():
         return "jieba"
     return "rjieba"
 
@@ -144,9 +149,7 @@ def tokenize(text: str) -> list[str]:
 
 # -- the prefix dictionary in SQLite ---------------------------------------------------------
 def _dictionary_path() -> Path:
-    import jieba
-
-    key = hashlib.sha256((jieba.__version__ + "\0" + _userdict_text()).encode("utf-8")).hexdigest()[:16]
+    key = hashlib.sha256((jieba_version() + "\0" + _userdict_text()).encode("utf-8")).hexdigest()[:16]
     return cache_dir() / f"prefix-dict-{key}.sqlite"
 
 

@@ -13,7 +13,7 @@ import numpy as np
 from .corpus import GoldSentence, LabeledDocument
 from .errors import DataError
 from .features import document_contexts, sentence_features
-from .model import DEFAULT_MODEL_NAME, LinearHead, Model
+from .model import DEFAULT_MODEL_NAME, LinearHead, Model, with_floor
 from .structure import Document, Sentence, looks_like_heading, marker_level, split_document
 from .taxonomy import CAUSES, PROBLEMS, ROLES, ROLES_WITH_CAUSES, ROLES_WITH_PROBLEMS
 
@@ -82,7 +82,7 @@ def examples_from(docs: list[LabeledDocument], both_views: bool = True) -> list[
     for doc in docs:
         structure = split_document(doc.text)
         sentences = [gold_sentence(doc, gold, structure, i) for i, gold in enumerate(doc.sentences)]
-        contexts = document_contexts(sentences, structure.section_kinds) if len(sentences) > 1 else [None]
+        contexts = document_contexts(sentences, structure.section_kinds)
         for gold, sent, context in zip(doc.sentences, sentences, contexts):
             views = (context, None) if both_views and context is not None else (context,)
             for view in views:
@@ -167,14 +167,6 @@ def best_thresholds(proba: np.ndarray, gold: np.ndarray) -> np.ndarray:
                       ((proba[:, j] < t) & gold[:, j]).sum()) for t in grid]
         out.append(float(grid[int(np.argmax(scores))]))
     return np.array(out)
-
-
-def with_floor(proba: np.ndarray, thresholds: np.ndarray, floor: float) -> np.ndarray:
-    """Labels above their thresholds; where none is, the best label if it reaches ``floor``."""
-    chosen = proba >= thresholds
-    empty = ~chosen.any(axis=1) & (proba.max(axis=1) >= floor)
-    chosen[np.flatnonzero(empty), proba[empty].argmax(axis=1)] = True
-    return chosen
 
 
 def best_floor(proba: np.ndarray, gold: np.ndarray, thresholds: np.ndarray) -> float:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from html import escape
 
+from ..report import FOUND, NOT_COVERED, ONLY_DENIED, coverage_verdict
 from ..taxonomy import CAUSES, PROBLEMS, ROLES
 from .text import ROLE_NAMES
 
@@ -72,8 +73,8 @@ def _coverage(summary: dict) -> str:
             "<tr><th>问题类别</th><th>查摆</th><th>否认</th><th>措施</th><th>结论</th></tr>"]
     for name in PROBLEMS:
         row = summary["problems"][name]
-        verdict = "已查摆" if row["findings"] else ("仅否认" if row["denials"] else "未涉及")
-        cls = "found" if row["findings"] else ("denied" if row["denials"] else "missing")
+        verdict = coverage_verdict(row)
+        cls = {FOUND: "found", ONLY_DENIED: "denied", NOT_COVERED: "missing"}[verdict]
         cells = "".join(f"<td class='{'zero' if row[k] == 0 else ''}'>{row[k]}</td>"
                         for k in ("findings", "denials", "measures"))
         rows.append(f"<tr><th>{escape(name)}</th>{cells}<td class='{cls}'>{verdict}</td></tr>")

@@ -1,6 +1,7 @@
 """Text output for a person at a terminal: coverage first, then flags, then every sentence."""
 from __future__ import annotations
 
+from ..report import FOUND, coverage_verdict
 from ..taxonomy import CAUSES, PROBLEMS
 
 ROLE_NAMES = {"heading": "标题", "finding": "问题", "cause": "原因", "measure": "措施",
@@ -25,7 +26,8 @@ def render(data: dict) -> str:
     out.append("问题类别覆盖   查摆  否认  措施")
     for name in PROBLEMS:
         row = summary["problems"][name]
-        status = "" if row["findings"] else ("  ← 仅否认" if row["denials"] else "  ← 未涉及")
+        verdict = coverage_verdict(row)
+        status = "" if verdict == FOUND else f"  ← {verdict}"
         out.append(f"  {_pad(name, 10)} {row['findings']:5d} {row['denials']:5d} {row['measures']:5d}{status}")
     out.append("原因类型       句数")
     for name in CAUSES:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 
+from ..report import FOUND, NOT_COVERED, ONLY_DENIED, coverage_verdict
 from ..taxonomy import CAUSES, PROBLEMS
 
 OWNER = re.compile(r"(?:责任人|责任单位|责任科室|责任股室|牵头单位|牵头领导|牵头)[:：\s]*([^，。；;,\n]{2,30})")
@@ -43,8 +44,7 @@ def coverage_rows(data: dict) -> list[tuple]:
     rows = [("问题类别", "查摆", "否认", "措施", "结论")]
     for name in PROBLEMS:
         r = summary["problems"][name]
-        rows.append((name, r["findings"], r["denials"], r["measures"],
-                     "已查摆" if r["findings"] else "仅否认" if r["denials"] else "未涉及"))
+        rows.append((name, r["findings"], r["denials"], r["measures"], coverage_verdict(r)))
     rows.append(())
     rows.append(("原因类型", "句数", "", "", "结论"))
     rows += [(name, summary["causes"][name], "", "", "有" if summary["causes"][name] else "缺") for name in CAUSES]
@@ -79,7 +79,7 @@ def render(data: dict) -> bytes:
     for r in (1, len(PROBLEMS) + 3):
         for cell in cov[r]:
             cell.font, cell.fill = head_font, head_fill
-    verdict_fill = {"已查摆": "C8E6C9", "仅否认": "FFCC80", "未涉及": "EF9A9A", "有": "C8E6C9", "缺": "EF9A9A"}
+    verdict_fill = {FOUND: "C8E6C9", ONLY_DENIED: "FFCC80", NOT_COVERED: "EF9A9A", "有": "C8E6C9", "缺": "EF9A9A"}
     for row in cov.iter_rows(min_row=2):
         cell = row[-1]
         if cell.value in verdict_fill:
